@@ -19,7 +19,7 @@ from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
 from retrieval.ingest.readers.chapters import is_name
 from retrieval.model import Turns, solid_length
-from retrieval.text import clean, squeeze
+from retrieval.text import clean, fold, squeeze
 
 MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
 # The title a program gives a new file, which its writer never changed: "Untitled", Google
@@ -134,6 +134,21 @@ class Outline:
             if block.section in self.named:
                 above, heading = self.named[block.section]
                 document.blocks[i] = replace(block, section=heading, above=above)
+
+
+_TITLE_WORD = re.compile(r"\w+")
+
+
+def title_words(text: str) -> list[str]:
+    """The words of ``text`` as titles are compared (:func:`said_in_order`): folded, in order."""
+    return _TITLE_WORD.findall(fold(text))
+
+
+def half_said(one: set[str], two: set[str]) -> bool:
+    """Whether either of two titles' words (``one``, ``two``) says half of the other's or more:
+    neither does when a document's properties name another document than its cover does."""
+    shared = 2 * len(one & two)
+    return shared >= len(one) or shared >= len(two)
 
 
 def said_in_order(words: Sequence[str], lines: Sequence[Sequence[str]]) -> bool:

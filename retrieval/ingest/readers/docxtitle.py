@@ -14,17 +14,14 @@ its page or section break (or a table of contents); a document breaking no page 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from retrieval.ingest.readers.common import prose, said_in_order
-from retrieval.text import fold
+from retrieval.ingest.readers.common import half_said, prose, said_in_order, title_words
 
-_WORD = re.compile(r"\w+")
 _COVER_ITEMS = 25  # a first page ends within so many paragraphs and tables, or is no cover
 _APART_WORDS = 3  # fewer words may be any page's ("User Manual")
 
@@ -33,8 +30,8 @@ def stray_title(word: Document, stated: str) -> bool:
     """Whether the properties' title (``stated``) is another document's (see the module)."""
     if not stated:
         return False
-    lines = [_words(line) for line in _lines(word)]
-    words = _words(stated)
+    lines = [title_words(line) for line in _lines(word)]
+    words = title_words(stated)
     folded = " ".join(words)
     if said_in_order(words, lines) or any(folded in " ".join(line) for line in lines):
         return False
@@ -43,13 +40,7 @@ def stray_title(word: Document, stated: str) -> bool:
     printed = _cover_title(word)
     if not printed:
         return False
-    own, said = set(_words(printed)), set(words)
-    shared = 2 * len(own & said)
-    return shared < len(said) and shared < len(own)
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return not half_said(set(title_words(printed)), set(words))
 
 
 def _lines(word: Document) -> Iterator[str]:
@@ -87,13 +78,22 @@ def _cover_title(word: Document) -> str:
     for index, item in enumerate(word.element.body.iterchildren()):
         if index >= _COVER_ITEMS or _contents(item, names):
             return ""
-        for paragraph in item.iter(qn("w:p")):  # a text box's too: a cover's title often is
-            name = _style(paragraph, names)
-            if not found and (name == "title" or name.startswith("heading ")):
-                # its own text, or its text boxes' first line (a heading of boxes alone)
-                found = next(filter(None, map(_text, paragraph.iter(qn("w:p")))), "")
+        found = found or _title_in(item, names)
         if _page_ends(item):
             return found
+    return ""
+
+
+def _title_in(item: Any, names: dict[str, str]) -> str:
+    """The first line of text in ``item`` set in the Title style or a heading style; "" when
+    there is none."""
+    for paragraph in item.iter(qn("w:p")):  # a text box's too: a cover's title often is
+        name = _style(paragraph, names)
+        if name != "title" and not name.startswith("heading "):
+            continue
+        # its own text, or its text boxes' first line (a heading of boxes alone)
+        if text := next(filter(None, map(_text, paragraph.iter(qn("w:p")))), ""):
+            return text
     return ""
 
 

@@ -49,18 +49,13 @@ def _card(card: Any) -> str:
     rules = card.xpath("./hr")
     if len(rules) != 1:
         return ""
-    rule = rules[0]
-    elements = [e for e in card if isinstance(e.tag, str) and e is not rule]  # no comments
-    title = prose((card.text or "") + "".join(_shown(e) for e in elements if _before(e, rule)))
-    after = [e for e in elements if not _before(e, rule) and not _button(e)]
-    parts = [rule.tail or "", *map(_shown, after)]
+    at = card.index(rules[0])
+    before = [e for e in card[:at] if isinstance(e.tag, str)]  # no comments
+    after = [e for e in card[at + 1 :] if isinstance(e.tag, str) and not _button(e)]
+    title = prose((card.text or "") + "".join(map(_shown, before)))
+    parts = [rules[0].tail or "", *map(_shown, after)]
     text = prose(" ".join(part for part in parts if part.strip()))
     return termed(title, text) if title and text else ""
-
-
-def _before(element: Any, rule: Any) -> bool:
-    parent = rule.getparent()
-    return bool(parent.index(element) < parent.index(rule))
 
 
 def _shown(element: Any) -> str:

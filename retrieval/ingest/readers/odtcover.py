@@ -12,19 +12,16 @@ title, so no type sizes need comparing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from retrieval.ingest.readers.common import prose, said_in_order
+from retrieval.ingest.readers.common import prose, said_in_order, title_words
 from retrieval.ingest.readers.odtcode import local_name
-from retrieval.text import fold
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 _FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
-_WORD = re.compile(r"\w+")
 # What ends the first page: a heading, the table of contents, an index.
 _PAST_COVER = frozenset({"h", "table-of-content", "alphabetical-index", "illustration-index"})
 _APART_WORDS = 3  # a title of fewer words may be any page's words ("User Manual")
@@ -102,26 +99,22 @@ def title_of(stated: str, page: Cover) -> str:
     """The document's title: the properties' (``stated``) or the one its first page prints."""
     if not page.title or not stated:
         return stated or page.title
-    words = _words(stated)
+    words = title_words(stated)
     if _printed_whole(words, page.lines) or _printed_apart(set(words), page):
         return stated
-    if set(_words(page.title)) <= set(words):
+    if set(title_words(page.title)) <= set(words):
         return stated  # the cover says part of it: the stated title is the fuller
     return page.title
 
 
 def _printed_whole(words: list[str], lines: tuple[str, ...]) -> bool:
     """Whether ``words`` are printed in order as a line or a run of lines of their own."""
-    return said_in_order(words, [_words(line) for line in lines])
+    return said_in_order(words, [title_words(line) for line in lines])
 
 
 def _printed_apart(words: set[str], page: Cover) -> bool:
     """Whether every one of ``words`` is on the page, most of them in its title."""
-    on_page = {word for line in page.lines for word in _words(line)}
+    on_page = {word for line in page.lines for word in title_words(line)}
     if len(words) < _APART_WORDS or not words <= on_page:
         return False
-    return 2 * len(words & set(_words(page.title))) > len(words)
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return 2 * len(words & set(title_words(page.title))) > len(words)

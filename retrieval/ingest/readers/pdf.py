@@ -42,6 +42,7 @@ from retrieval.ingest.readers.common import (
     attach_code,
     author_names,
     fallback_title,
+    half_said,
     is_placeholder_title,
     prose,
     said_in_order,
@@ -331,8 +332,7 @@ def _assembled(
     words, own_words = (set(_TITLE_WORD.findall(t)) for t in (folded, fold(own.title)))
     # neither says half of what the other does ("State Software Budgeting Handbook" is the
     # start of its properties' longer title; "LaTeX2ε" is "LATEX 2ε")
-    shared = 2 * len(words & own_words)
-    return own if own.title and shared < len(words) and shared < len(own_words) else document
+    return own if own.title and not half_said(words, own_words) else document
 
 
 def _printed_whole(title: str, page: Sequence[Line]) -> bool:
@@ -915,26 +915,22 @@ def _notes_written_first_last(lines: list[Line], notes: dict[int, str]) -> list[
         page = list(group)
         kept: list[Line] = []
         moved: list[tuple[list[Line], int]] = []  # a note and the line it goes after
-        start = 0
-        while start < len(page):
-            end = start
-            while end < len(page) and id(page[end]) in notes:
-                end += 1
-            if end == start:
-                kept.append(page[start])
-                start += 1
+        end = 0
+        for noted, same in itertools.groupby(page, key=lambda line: id(line) in notes):
+            run = list(same)
+            end += len(run)
+            if not noted:
+                kept += run
                 continue
-            note = page[start:end]
             above = [
                 ln
                 for ln in page[end:]
-                if id(ln) not in notes and ln.column == note[0].column and ln.y > note[0].y
+                if id(ln) not in notes and ln.column == run[0].column and ln.y > run[0].y
             ]
             if above:
-                moved.append((note, id(above[-1])))
+                moved.append((run, id(above[-1])))
             else:
-                kept += note
-            start = end
+                kept += run
         for note, anchor in moved:
             at = next(i for i, line in enumerate(kept) if id(line) == anchor) + 1
             kept[at:at] = note

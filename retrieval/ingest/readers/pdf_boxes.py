@@ -49,18 +49,27 @@ def filled_box(obj: Any, bounds: tuple[float, float, float, float], segments: in
     left, bottom, right, top = bounds
     if right - left < MIN_SIDE or top - bottom < MIN_SIDE:
         return None
-    if not 4 <= segments <= 5:
+    if not 4 <= segments <= 5 or not filled(obj):
         return None
+    fill = fill_colour(obj)
+    return Box(left, bottom, right, top, fill) if fill is not None else None
+
+
+def filled(obj: Any) -> bool | None:
+    """Whether the path ``obj`` is filled; None when its drawing mode can't be read."""
     mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)):
         return None
-    if mode.value == pdfium_c.FPDF_FILLMODE_NONE:
-        return None
+    return bool(mode.value != pdfium_c.FPDF_FILLMODE_NONE)
+
+
+def fill_colour(obj: Any) -> tuple[int, int, int, int] | None:
+    """``obj``'s fill colour: red, green, blue and alpha; None when it can't be read."""
     rgba = [ctypes.c_uint() for _ in range(4)]
     if not pdfium_c.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in rgba)):
         return None
     r, g, b, a = (int(v.value) for v in rgba)
-    return Box(left, bottom, right, top, (r, g, b, a))
+    return r, g, b, a
 
 
 def grids(boxes: Sequence[Box]) -> list[list[Box]]:

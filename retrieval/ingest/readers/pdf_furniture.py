@@ -6,6 +6,7 @@ table of contents or a back-of-book index. :mod:`pdf` drops them before reading 
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -225,19 +226,16 @@ def _without_bullet_runs(lines: list[Line]) -> list[Line]:
     talk's), which PDFium gives as lines of their own, read as "· · · ·" in the text. A
     bullet written with its item stands among the item's lines, not in such a run."""
     doomed: set[int] = set()
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if (
-            line is not None
-            and _LONE_BULLET.match(line.text.strip())
-            and (not run or run[-1].page == line.page)
-        ):
-            run.append(line)
-            continue
-        if len(run) >= BULLET_RUN:
+    for (_, bullets), group in itertools.groupby(lines, key=_page_and_bullet):
+        run = list(group)
+        if bullets and len(run) >= BULLET_RUN:
             doomed.update(id(ln) for ln in run)
-        run = [line] if line is not None and _LONE_BULLET.match(line.text.strip()) else []
     return [line for line in lines if id(line) not in doomed]
+
+
+def _page_and_bullet(line: Line) -> tuple[int, bool]:
+    """The line's page, and whether it is a bullet alone: a run of bullets shares both."""
+    return line.page, bool(_LONE_BULLET.match(line.text.strip()))
 
 
 def is_ornament(line: Line) -> bool:

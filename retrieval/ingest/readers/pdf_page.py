@@ -178,13 +178,14 @@ def _with_annotations(lines: list[Line], page: Any, number: int, textpage: Any) 
     inside its label's line when the line goes on past the field (see :func:`_filled_in`)."""
     for text, left, bottom, right, top in _annotation_texts(page):
         beside = " ".join(ln.text for ln in lines if bottom - ln.size <= ln.y <= top + ln.size)
-        if " ".join(text.split()) in beside:
+        value = " ".join(text.split())
+        if value in beside:
             continue  # the page prints it already (a field laid over its own text)
         rows = [row.strip() for row in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         at = _field_place(lines, left, bottom, top)
         near = lines[at - 1] if at else None
-        if near is not None and len([row for row in rows if row]) == 1:
-            filled = _filled_in(textpage, near, " ".join(text.split()), (left, bottom, right, top))
+        if near is not None and sum(map(bool, rows)) == 1:
+            filled = _filled_in(textpage, near, value, (left, bottom, right, top))
             if filled is not None:
                 lines[at - 1] = filled
                 continue
@@ -235,8 +236,9 @@ def _field_place(lines: list[Line], left: float, bottom: float, top: float) -> i
     the box's foot. The label first: LibreOffice writes a form's labels in no order down the
     page, and "Alice", filled in beside "First Name", went under the form's title, whose size
     it took, and was read as part of it ("Example for a Form Alice")."""
-    labels = [i for i, ln in enumerate(lines) if bottom - 0.5 * ln.size <= ln.y <= top]
-    labels = [i for i in labels if lines[i].x0 <= left]
+    labels = [
+        i for i, ln in enumerate(lines) if bottom - 0.5 * ln.size <= ln.y <= top and ln.x0 <= left
+    ]
     if labels:
         return labels[-1] + 1
     for position, line in enumerate(lines):
@@ -643,13 +645,13 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     last = len(raw.rstrip()) - 1
     if last < first:
         return None
-    behind = _mark_behind(textpage, raw, start, first, last)
+    behind = _mark_behind(textpage, raw, start, first)
     lead = ""
     if behind is not None:  # the mark, last in ``raw``, leaves it: the offsets before it hold
-        lead = raw[behind[0] : behind[1]] if behind[2] else ""
-        raw = raw[: behind[0]].rstrip()
+        cut, lead = behind
+        raw = raw[:cut].rstrip()
         last = len(raw) - 1
-        if re.search(r"[^\W\d_]-$", raw):  # "exclus-": the join PDFium makes at a line's end,
+        if _HYPHEN_END.search(raw):  # "exclus-": the join PDFium makes at a line's end,
             raw = raw[:-1] + HYPHEN_JOIN  # which the mark after the hyphen kept it from
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
@@ -711,33 +713,31 @@ def _tile(textpage: Any, raw: str, start: int, size: float) -> tuple[int, int] |
 
 
 _LAST_NUMBER = re.compile(r"\s(\d{1,2})\s*$")
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 
 
-def _mark_behind(
-    textpage: Any, raw: str, start: int, first: int, last: int
-) -> tuple[int, int, bool] | None:
-    """Where in ``raw`` a footnote mark stands that the file draws after its line's text but
-    sets back inside it, and whether it leads the line: WordPerfect writes a line's raised marks
-    last, and PDFium gives them at its end ("… exclus- 2" for the note "² “Copying” is …",
-    "… devices or services that 2" for "copying²"). Then the note was known by no mark and read
-    before the text it notes, and a word hyphenated at the line's end ("exclus-" / "ive") kept
-    the mark inside it. A mark is raised, smaller than the line's type, and starts left of the
-    character before it; it leads the line when it starts left of the line's first one."""
+def _mark_behind(textpage: Any, raw: str, start: int, first: int) -> tuple[int, str] | None:
+    """Where in ``raw`` (its first character not a space at ``first``) a footnote mark stands
+    that the file draws after its line's text but sets back inside it, and the mark when it
+    leads the line ("" when not): WordPerfect writes a line's raised marks last, and PDFium
+    gives them at its end ("… exclus- 2" for the note "² “Copying” is …", "… devices or
+    services that 2" for "copying²"). Then the note was known by no mark and read before the
+    text it notes, and a word hyphenated at the line's end ("exclus-" / "ive") kept the mark
+    inside it. A mark is raised, smaller than the line's type, and starts left of the character
+    before it; it leads the line when it starts left of the line's first one."""
     match = _LAST_NUMBER.search(raw, first)
     if match is None or match.start(1) - 1 <= first:
         return None
     begin, end = match.start(1), match.end(1)
     before = len(raw[:begin].rstrip()) - 1
-    mark_left, _, mark_foot = _char_box(textpage, start + begin)
+    mark_left = _char_box(textpage, start + begin)[0]
     if mark_left >= _char_box(textpage, start + before)[0] or not _at(textpage, raw, start, begin):
         return None
     # measured by a letter or figure on the baseline: a hyphen's or a quote's box is higher
     letter = next((at for at in range(first, begin) if raw[at].isalnum()), before)
-    size = _font_size(textpage, start + letter)
-    raised = mark_foot > _char_box(textpage, start + letter)[2] + 0.2 * size
-    if not raised or _font_size(textpage, start + begin) >= 0.85 * size:
+    if not _raised_mark(textpage, start + begin, start + letter):
         return None
-    return begin, end, mark_left < _char_box(textpage, start + first)[0]
+    return begin, raw[begin:end] if mark_left < _char_box(textpage, start + first)[0] else ""
 
 
 # A line's first word a number of one or two digits, a space, a word: maybe a footnote's mark
@@ -755,12 +755,17 @@ def _lead_mark(textpage: Any, raw: str, start: int) -> tuple[int, float]:
     if match is None:
         return 0, 0.0
     mark, after = start + match.start(1), start + match.end()
-    size = _font_size(textpage, after)
-    base = _char_box(textpage, after)[2]
-    raised = _char_box(textpage, mark)[2] > base + 0.2 * size
-    if raised and _font_size(textpage, mark) < 0.85 * size:
-        return len(match[1]), base
+    if _raised_mark(textpage, mark, after):
+        return len(match[1]), _char_box(textpage, after)[2]
     return 0, 0.0
+
+
+def _raised_mark(textpage: Any, mark: int, word: int) -> bool:
+    """Whether the character at ``mark`` is set as a footnote's mark beside the one at
+    ``word``: in smaller type, and raised above its baseline."""
+    size = _font_size(textpage, word)
+    raised = _char_box(textpage, mark)[2] > _char_box(textpage, word)[2] + 0.2 * size
+    return raised and _font_size(textpage, mark) < 0.85 * size
 
 
 def _symbols_read(textpage: Any, raw: str, start: int) -> str:

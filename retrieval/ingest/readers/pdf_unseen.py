@@ -15,6 +15,8 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from retrieval.ingest.readers import pdf_boxes
+
 WHITE = 250  # each of red, green and blue at least this: white to the eye
 # What white text may show on besides a filled shape: a picture, a shading, and a form (a
 # slide's background drawn inside one, which is not looked into).
@@ -66,18 +68,16 @@ def _white_text(obj: Any) -> bool:
 def _coloured_fill(obj: Any) -> bool:
     """Whether the path ``obj`` is filled in a colour other than white, or one that can't be
     told (a pattern's)."""
-    mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)):
-        return True
-    return mode.value != pdfium_c.FPDF_FILLMODE_NONE and _fill(obj) is not True
+    filled = pdf_boxes.filled(obj)
+    return filled is None or (filled and _fill(obj) is not True)
 
 
 def _fill(obj: Any) -> bool | None:
     """Whether ``obj``'s fill colour is an opaque white; None when it can't be told."""
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in rgba)):
+    rgba = pdf_boxes.fill_colour(obj)
+    if rgba is None:
         return None
-    red, green, blue, alpha = (int(v.value) for v in rgba)
+    red, green, blue, alpha = rgba
     return min(red, green, blue) >= WHITE and alpha > 0
 
 
