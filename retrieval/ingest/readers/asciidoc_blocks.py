@@ -147,7 +147,7 @@ def _block(
         _blank_then(out, ["#" * level + " " + inline(heading["title"], context)])
         return at + 1
     if asciidoc_lists.DELIMITER.match(line.strip()):
-        end = delimited_end(lines, at)
+        end = asciidoc_lists.delimited_end(lines, at)
         _delimited(lines[at].strip(), lines[at + 1 : end], attributes, context, out)
         return end + 1
     macro = _BLOCK_MACRO.match(line)
@@ -164,17 +164,6 @@ def _block(
         return end
     end = paragraph_end(lines, at)
     _paragraph(lines[at:end], attributes, context, out)
-    return end
-
-
-def delimited_end(lines: list[str], at: int) -> int:
-    """The index of the line closing the delimited block opened at ``lines[at]`` (the last
-    line's index + 1 when it is never closed)."""
-    opening = lines[at].strip()
-    closing = "```" if opening.startswith("```") else opening
-    end = at + 1
-    while end < len(lines) and lines[end].rstrip() != closing:
-        end += 1
     return end
 
 

@@ -139,16 +139,23 @@ def _attached_end(lines: list[str], at: int) -> int:
     while at < len(lines) and _BLOCK_ATTRIBUTE.match(lines[at].strip()):
         at += 1
     if at < len(lines) and DELIMITER.match(lines[at].strip()):
-        closing = "```" if lines[at].strip().startswith("```") else lines[at].strip()
-        at += 1
-        while at < len(lines) and lines[at].rstrip() != closing:
-            at += 1
-        return at + 1
+        return delimited_end(lines, at) + 1
     while at < len(lines) and lines[at].strip() and lines[at].strip() != "+":
         if _match(lines[at]) and at > start:
             break
         at += 1
     return at
+
+
+def delimited_end(lines: list[str], at: int) -> int:
+    """The index of the line closing the delimited block opened at ``lines[at]`` (the last
+    line's index + 1 when it is never closed)."""
+    opening = lines[at].strip()
+    closing = "```" if opening.startswith("```") else opening
+    end = at + 1
+    while end < len(lines) and lines[end].rstrip() != closing:
+        end += 1
+    return end
 
 
 def _next_item(lines: list[str], at: int) -> int:
