@@ -27,7 +27,8 @@ _CHECK = re.compile(r"^\[[ xX*]\][ \t]+")
 # fenced, table (the blocks reader finds blocks by it too).
 DELIMITER = re.compile(r"^(?:-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--|`{3}.*|[|,:!]={3,})$")
 _BLOCK_ATTRIBUTE = re.compile(r"^(?:\[.*\]|\.[^.\s].*)$")
-_ORDERED = re.compile(r"^(?:\.+|\d+\.|[a-zA-Z]\.|[ivxIVX]+\))$")
+# A numbered list's marker: "1.", "a.", "iv)" are all one kind of list, "1.".
+_NUMBERED = re.compile(r"^(?:\d+\.|[a-zA-Z]\.|[ivxIVX]+\))$")
 
 
 @dataclass
@@ -50,7 +51,7 @@ def _match(line: str) -> tuple[str, str, str] | None:
     item = _ITEM.match(line)
     if item is not None:
         marker = item["marker"]
-        kind = "1." if re.match(r"^(?:\d+\.|[a-zA-Z]\.|[ivxIVX]+\))$", marker) else marker
+        kind = "1." if _NUMBERED.match(marker) else marker
         return ("<>" if marker.startswith("<") else kind), "", item["text"]
     term = _TERM.match(line)
     if term is not None and not DELIMITER.match(line.strip()) and "::" not in term["term"][-1:]:
@@ -191,7 +192,7 @@ def _written(entries: list[_Entry], context: Context, translate: Translate) -> l
             lines += [_INDENT + line for line in text.split("\n")[1:]]
             body_indent = _INDENT
         else:
-            ordered = _ORDERED.match(entry.kind) or entry.kind == "<>"
+            ordered = entry.kind in ("1.", "<>") or entry.kind.startswith(".")  # see _match
             marker = f"{numbers[entry.depth]}. " if ordered else "- "
             body_indent = " " * len(marker)
             lines = [
