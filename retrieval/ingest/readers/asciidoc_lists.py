@@ -186,10 +186,12 @@ def _written(entries: list[_Entry], context: Context, translate: Translate) -> l
             if out and out[-1]:
                 out.append("")
             term = inline(entry.term, context).replace("\n", " ")
-            if not text:
+            if text:
+                first, *rest = text.split("\n")
+                lines = [term, _DESCRIBED + first, *(_INDENT + line for line in rest)]
+            else:
                 bare.append((len(out), prefix))
-            lines = [term, *(_DESCRIBED + line for line in text.split("\n")[:1] if text)]
-            lines += [_INDENT + line for line in text.split("\n")[1:]]
+                lines = [term]
             body_indent = _INDENT
         else:
             ordered = entry.kind in ("1.", "<>") or entry.kind.startswith(".")  # see _match
