@@ -77,6 +77,8 @@ _NUMBER_START = re.compile(r"^(\s*\d+)([.)])")
 # project's extensions does (Spring's "javadoc:java.sql.Connection[]" shows the class,
 # "configprop:spring.jpa.open-in-view[]" the property).
 _HIDDEN_MACROS = frozenset({"anchor", "indexterm", "indexterm2", "image", "icon"})
+# Macros that show their text as written: a key, a button, a formula, a passthrough.
+_LITERAL_MACROS = frozenset({"kbd", "btn", "stem", "latexmath", "asciimath", "pass"})
 _LINK_OPTIONS = re.compile(r'\s*,\s*(?:[\w-]+\s*=|"|role=|window=|opts=)')
 
 
@@ -201,13 +203,11 @@ def _named_macro(match: re.Match[str], context: Context, held: _Held) -> str:
         anchor = target.partition("#")[2]
         shown = _link_text(body) or context.titles.get(anchor) or target
         return _link(shown, target, context, held)
-    if name in ("kbd", "btn"):
+    if name in _LITERAL_MACROS:
         return held.hold(escaped(body), body)
     if name == "menu":
         shown = " › ".join(filter(None, [target, *re.split(r"\s*>\s*", body)]))
         return held.hold(escaped(shown), shown)
-    if name in ("stem", "latexmath", "asciimath", "pass"):
-        return held.hold(escaped(body), body)
     if name in _HIDDEN_MACROS:
         alt = _link_text(body.split(",")[0]) if name == "image" else ""  # "reload,16,…"
         return held.hold(f"![{escaped(alt)}]({_address(target)})", alt) if alt else ""
