@@ -105,13 +105,14 @@ def _preprocessed(lines: list[str], included: list[str], defined: set[str]) -> l
     skipping: list[bool] = []  # for each open condition: whether it drops what it encloses
     out: list[str] = []
     for line in lines:
-        condition = _CONDITION.match(line.rstrip())  # at the line's start only
+        trimmed = line.rstrip()
+        condition = _CONDITION.match(trimmed)  # at the line's start only
         if condition is not None:
             _condition(condition, defined, skipping, out)
             continue
         if any(skipping):
             continue
-        include = _INCLUDE.match(line.rstrip())
+        include = _INCLUDE.match(trimmed)
         if include is not None:
             included.append(include["target"])
             continue
