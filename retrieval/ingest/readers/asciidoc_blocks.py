@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from retrieval.ingest.readers import asciidoc_lists, asciidoc_tables
-from retrieval.ingest.readers.asciidoc_inline import Context, escaped, inline, substituted
+from retrieval.ingest.readers.asciidoc_inline import (
+    Context,
+    address,
+    escaped,
+    inline,
+    substituted,
+)
 
 ADMONITIONS = ("NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION")
 ATTRIBUTE_ENTRY = re.compile(
@@ -314,8 +320,8 @@ def _block_macro(macro: re.Match[str], context: Context, out: list[str]) -> None
             _elsewhere(out)
         return
     alt = macro["body"].split(",")[0].strip().strip('"')
-    target = re.sub(r"[<>\s]", "", substituted(macro["target"], context))
-    _blank_then(out, [f"![{escaped(alt)}](<{target}>)"])
+    target = address(substituted(macro["target"], context))
+    _blank_then(out, [f"![{escaped(alt)}]({target})"])
 
 
 def _elsewhere(out: list[str]) -> None:

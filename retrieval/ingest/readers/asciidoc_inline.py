@@ -210,7 +210,7 @@ def _named_macro(match: re.Match[str], context: Context, held: _Held) -> str:
         return held.hold(escaped(shown), shown)
     if name in _HIDDEN_MACROS:
         alt = _link_text(body.split(",")[0]) if name == "image" else ""  # "reload,16,…"
-        return held.hold(f"![{escaped(alt)}]({_address(target)})", alt) if alt else ""
+        return held.hold(f"![{escaped(alt)}]({address(target)})", alt) if alt else ""
     shown = _link_text(body) or target
     if "." in shown and " " not in shown:
         return _code(shown, held)
@@ -246,10 +246,12 @@ def _link_text(body: str) -> str:
 
 def _link(shown: str, target: str, context: Context, held: _Held) -> str:
     text = _inline(shown, context, held) if shown else escaped(target)
-    return held.hold(f"[{text}]({_address(target)})", shown or target)
+    return held.hold(f"[{text}]({address(target)})", shown or target)
 
 
-def _address(target: str) -> str:
+def address(target: str) -> str:
+    """A link's or an image's target as Markdown's address: in angle brackets, without the
+    brackets and white space in it."""
     return "<" + re.sub(r"[<>\s]", "", target) + ">"
 
 
