@@ -199,13 +199,14 @@ def _paragraph(lines: list[str], attributes: Attributes, context: Context, out: 
     attribute list ("[source]", "[NOTE]", "[quote]")."""
     lines = [line for line in lines if not line.startswith("//") or line.startswith("////")]
     style = attributes.style
-    admonition = _ADMONITION.match(lines[0]) if lines else None
     if not lines or style in _HIDDEN_STYLES:
         return
+    admonition = _ADMONITION.match(lines[0])
+    named = style.upper() if style.upper() in ADMONITIONS else ""  # "[NOTE]" over the paragraph
+    kind = named or (admonition["kind"] if admonition is not None else "")  # or "NOTE: …"
     if style in _CODE_STYLES or (not style and lines[0][:1] in (" ", "\t")):
         _code("\n".join(_dedented(lines)), attributes, context, out)
-    elif style.upper() in ADMONITIONS or admonition is not None:
-        kind = style.upper() if style.upper() in ADMONITIONS else admonition["kind"]  # type: ignore[index]
+    elif kind:
         body = lines if admonition is None else [admonition["text"], *lines[1:]]
         _box(kind, attributes.title, _text(body, context), out)
     else:
