@@ -46,6 +46,10 @@ _CODE_STYLES = frozenset({"source", "listing", "literal"})
 _OPTION = re.compile(
     r"""^(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<plain>.*))$"""
 )
+_SHORTHAND = re.compile(r"[%#.]")  # "source%linenums", "#id", ".role" after a style
+_ID_OR_ROLE = re.compile(r"[#.]")
+_NOT_INFO = re.compile(r"[\s`{}]")  # what a code fence's info string may not hold
+_FENCE_RUN = re.compile(r"^\s*(`{3,})")  # a fence inside code, which the outer one outruns
 
 
 @dataclass
@@ -77,10 +81,10 @@ class Attributes:
 
     def _shorthands(self) -> None:
         """ "[source%linenums]", "[%header]", "[#id.role]": the style before its shorthands."""
-        if self.positional and re.search(r"[%#.]", self.positional[0]):
-            first, *options = re.split(r"%", self.positional[0])
+        if self.positional and _SHORTHAND.search(self.positional[0]):
+            first, *options = self.positional[0].split("%")
             self.options.update(options)
-            self.positional[0] = re.split(r"[#.]", first)[0]
+            self.positional[0] = _ID_OR_ROLE.split(first)[0]
 
 
 def _split_list(listed: str) -> list[str]:
@@ -271,10 +275,10 @@ def _code(code: str, attributes: Attributes, context: Context, out: list[str]) -
         return
     language = attributes.positional[1] if len(attributes.positional) > 1 else ""
     language = language.strip() or attributes.named.get("language", "")
-    info = re.sub(r"[\s`{}]", "", language)
+    info = _NOT_INFO.sub("", language)
     if attributes.title:
         info += ' title="' + attributes.title.replace('"', "'") + '"'
-    ticks = max((len(run) for line in lines for run in re.findall(r"^\s*(`{3,})", line)), default=2)
+    ticks = max((len(run) for line in lines for run in _FENCE_RUN.findall(line)), default=2)
     fence = "`" * (ticks + 1)
     _blank_then(out, [fence + info, *lines, fence])
 
