@@ -80,6 +80,11 @@ _HIDDEN_MACROS = frozenset({"anchor", "indexterm", "indexterm2", "image", "icon"
 # Macros that show their text as written: a key, a button, a formula, a passthrough.
 _LITERAL_MACROS = frozenset({"kbd", "btn", "stem", "latexmath", "asciimath", "pass"})
 _LINK_OPTIONS = re.compile(r'\s*,\s*(?:[\w-]+\s*=|"|role=|window=|opts=)')
+_OPTION_ONLY = re.compile(r"^[\w-]+=")  # a link's text that is an option alone ("window=_blank")
+_HARD_BREAK = re.compile(r" \+$", re.MULTILINE)  # a hard line break's " +", no text
+_BACKTICKS = re.compile(r"`+")
+_MENU_STEP = re.compile(r"\s*>\s*")  # "menu:File[Save > As]"
+_NOT_ADDRESS = re.compile(r"[<>\s]")
 
 
 @dataclass
@@ -143,7 +148,7 @@ def _inline(text: str, context: Context, held: _Held) -> str:
         text = pattern.sub(quoted, text)
     text = _CODE.sub(lambda m: _code(held.restored(m[1] or m[2], raw=True), held), text)
     text = _MACRO.sub(lambda m: _macro(m, context, held), text)
-    text = re.sub(r" \+$", "", text, flags=re.MULTILINE)  # a hard line break
+    text = _HARD_BREAK.sub("", text)
     return _quoted(text, held)
 
 
@@ -161,7 +166,7 @@ def _passed(match: re.Match[str], held: _Held) -> str:
 
 def _code(text: str, held: _Held) -> str:
     """``text`` as a code span, fenced by more backticks than it holds in a row."""
-    ticks = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    ticks = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return held.hold(f"{ticks}{pad}{text}{pad}{ticks}", text)
 
@@ -206,7 +211,7 @@ def _named_macro(match: re.Match[str], context: Context, held: _Held) -> str:
     if name in _LITERAL_MACROS:
         return held.hold(escaped(body), body)
     if name == "menu":
-        shown = " › ".join(filter(None, [target, *re.split(r"\s*>\s*", body)]))
+        shown = " › ".join(filter(None, [target, *_MENU_STEP.split(body)]))
         return held.hold(escaped(shown), shown)
     if name in _HIDDEN_MACROS:
         alt = _link_text(body.split(",")[0]) if name == "image" else ""  # "reload,16,…"
@@ -239,7 +244,7 @@ def _link_text(body: str) -> str:
     cut = _LINK_OPTIONS.search(body)
     if cut is not None:
         body = body[: cut.start()]
-    if "=" in body and "," not in body and re.match(r"^[\w-]+=", body):
+    if "=" in body and "," not in body and _OPTION_ONLY.match(body):
         return ""
     return body.rstrip("^").strip()
 
@@ -252,7 +257,7 @@ def _link(shown: str, target: str, context: Context, held: _Held) -> str:
 def address(target: str) -> str:
     """A link's or an image's target as Markdown's address: in angle brackets, without the
     brackets and white space in it."""
-    return "<" + re.sub(r"[<>\s]", "", target) + ">"
+    return "<" + _NOT_ADDRESS.sub("", target) + ">"
 
 
 def _quoted(text: str, held: _Held) -> str:
