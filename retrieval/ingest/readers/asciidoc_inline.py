@@ -112,8 +112,9 @@ class _Held:
 
     def restored(self, text: str, raw: bool = False) -> str:
         pieces = self.raw if raw else self.markdown
-        while _HELD.search(text):
-            text = _HELD.sub(lambda match: pieces[ord(match[0]) - _PLACEHOLDER], text)
+        replaced = 1
+        while replaced:  # a piece may hold pieces held before it (code in a link's text)
+            text, replaced = _HELD.subn(lambda match: pieces[ord(match[0]) - _PLACEHOLDER], text)
         return text
 
 
