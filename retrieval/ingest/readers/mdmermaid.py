@@ -41,10 +41,14 @@ def is_sequence(source: str) -> bool:
 
 
 def told(source: str) -> str:
-    """The words a sequence diagram's picture shows, as one passage ("" when it shows none)."""
+    """The words a sequence diagram's picture shows, as one passage ("" when it shows none, or
+    ``source`` is another kind of diagram)."""
+    diagram = _without_directives(source)
+    if _SEQUENCE.match(diagram) is None:
+        return ""
     names: dict[str, str] = {}
     sentences: list[str] = []
-    for line in _without_directives(source).split("\n")[1:]:
+    for line in diagram.split("\n")[1:]:
         if line.strip().startswith("%%"):
             continue
         participant = _PARTICIPANT.match(line)
