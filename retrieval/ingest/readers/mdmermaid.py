@@ -65,7 +65,8 @@ def _said(line: str, names: dict[str, str]) -> list[str]:
     note = _NOTE.match(line)
     if note is not None:
         who = ", ".join(names.get(part.strip(), part.strip()) for part in note["who"].split(","))
-        return [f"Note ({who}): {_label(note['label'])}"] if _label(note["label"]) else []
+        label = _label(note["label"])
+        return [f"Note ({who}): {label}"] if label else []
     message = _MESSAGE.match(line)
     if message is not None:
         sender = names.get(message["sender"], _unquoted(message["sender"]))
