@@ -124,7 +124,7 @@ def _attribute_line(line: str, attributes: Attributes, context: Context) -> bool
     if entry is not None:
         define(entry, context)
         return True
-    if _ANCHOR.match(line) or (line.startswith("//") and not line.startswith("////")):
+    if _ANCHOR.match(line) or _comment(line):
         return True
     listed = _ATTRIBUTES.match(line)
     if listed is not None:
@@ -135,6 +135,11 @@ def _attribute_line(line: str, attributes: Attributes, context: Context) -> bool
         attributes.title = title["title"]
         return True
     return False
+
+
+def _comment(line: str) -> bool:
+    """A comment line ("// …"), not a comment block's delimiter ("////")."""
+    return line.startswith("//") and not line.startswith("////")
 
 
 def define(entry: re.Match[str], context: Context) -> None:
@@ -201,7 +206,7 @@ def paragraph_end(lines: list[str], at: int) -> int:
 def _paragraph(lines: list[str], attributes: Attributes, context: Context, out: list[str]) -> None:
     """A paragraph, a literal one (indented), an admonition ("NOTE: …") or one styled by its
     attribute list ("[source]", "[NOTE]", "[quote]")."""
-    lines = [line for line in lines if not line.startswith("//") or line.startswith("////")]
+    lines = [line for line in lines if not _comment(line)]
     style = attributes.style
     if not lines or style in _HIDDEN_STYLES:
         return
