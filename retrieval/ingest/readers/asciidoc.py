@@ -55,6 +55,8 @@ _ANCHOR = re.compile(
     r"^\[\[(?P<id>[^,\]]+)(?:,\s*(?P<reftext>[^\]]*))?\]\]|^\[#(?P<short>[^.%,\]]+)"
     r"(?:[^\]]*,\s*reftext=\"?(?P<named>[^\"\]]*))?"
 )
+_BRACKETED = re.compile(r"^\[.*\]$")  # an anchor or an attribute list
+_NOT_WORD = re.compile(r"[^\w]+")  # what a section's id has "_" for
 
 
 @dataclass
@@ -103,13 +105,14 @@ def _preprocessed(lines: list[str], included: list[str], defined: set[str]) -> l
     skipping: list[bool] = []  # for each open condition: whether it drops what it encloses
     out: list[str] = []
     for line in lines:
-        condition = _CONDITION.match(line.rstrip())  # at the line's start only
+        trimmed = line.rstrip()
+        condition = _CONDITION.match(trimmed)  # at the line's start only
         if condition is not None:
             _condition(condition, defined, skipping, out)
             continue
         if any(skipping):
             continue
-        include = _INCLUDE.match(line.rstrip())
+        include = _INCLUDE.match(trimmed)
         if include is not None:
             included.append(include["target"])
             continue
@@ -186,7 +189,7 @@ def _before_title(line: str, context: Context) -> bool:
         asciidoc_blocks.define(entry, context)
         return True
     stripped = line.strip()
-    return not stripped or stripped.startswith("//") or bool(re.match(r"^\[.*\]$", stripped))
+    return not stripped or stripped.startswith("//") or bool(_BRACKETED.match(stripped))
 
 
 def _section_titles(lines: list[str]) -> dict[str, str]:
@@ -205,9 +208,7 @@ def _section_titles(lines: list[str]) -> dict[str, str]:
         section = _SECTION.match(line)
         if section is not None:
             title = section["title"]
-            generated = "_" + re.sub(r"[^\w]+", "_", substituted(title, Context()).lower()).strip(
-                "_"
-            )
+            generated = "_" + _NOT_WORD.sub("_", substituted(title, Context()).lower()).strip("_")
             titles[generated] = title
             if anchor:
                 titles.setdefault(anchor, title)

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from retrieval.ingest.readers import asciidoc_lists, asciidoc_tables
-from retrieval.ingest.readers.asciidoc_inline import Context, escaped, inline, substituted
+from retrieval.ingest.readers.asciidoc_inline import (
+    Context,
+    address,
+    escaped,
+    inline,
+    substituted,
+)
 
 ADMONITIONS = ("NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION")
 ATTRIBUTE_ENTRY = re.compile(
@@ -40,6 +46,10 @@ _CODE_STYLES = frozenset({"source", "listing", "literal"})
 _OPTION = re.compile(
     r"""^(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<plain>.*))$"""
 )
+_SHORTHAND = re.compile(r"[%#.]")  # "source%linenums", "#id", ".role" after a style
+_ID_OR_ROLE = re.compile(r"[#.]")
+_NOT_INFO = re.compile(r"[\s`{}]")  # what a code fence's info string may not hold
+_FENCE_RUN = re.compile(r"^\s*(`{3,})")  # a fence inside code, which the outer one outruns
 
 
 @dataclass
@@ -71,10 +81,10 @@ class Attributes:
 
     def _shorthands(self) -> None:
         """ "[source%linenums]", "[%header]", "[#id.role]": the style before its shorthands."""
-        if self.positional and re.search(r"[%#.]", self.positional[0]):
-            first, *options = re.split(r"%", self.positional[0])
+        if self.positional and _SHORTHAND.search(self.positional[0]):
+            first, *options = self.positional[0].split("%")
             self.options.update(options)
-            self.positional[0] = re.split(r"[#.]", first)[0]
+            self.positional[0] = _ID_OR_ROLE.split(first)[0]
 
 
 def _split_list(listed: str) -> list[str]:
@@ -114,7 +124,7 @@ def _attribute_line(line: str, attributes: Attributes, context: Context) -> bool
     if entry is not None:
         define(entry, context)
         return True
-    if _ANCHOR.match(line) or (line.startswith("//") and not line.startswith("////")):
+    if _ANCHOR.match(line) or _comment(line):
         return True
     listed = _ATTRIBUTES.match(line)
     if listed is not None:
@@ -125,6 +135,11 @@ def _attribute_line(line: str, attributes: Attributes, context: Context) -> bool
         attributes.title = title["title"]
         return True
     return False
+
+
+def _comment(line: str) -> bool:
+    """A comment line ("// …"), not a comment block's delimiter ("////")."""
+    return line.startswith("//") and not line.startswith("////")
 
 
 def define(entry: re.Match[str], context: Context) -> None:
@@ -147,7 +162,7 @@ def _block(
         _blank_then(out, ["#" * level + " " + inline(heading["title"], context)])
         return at + 1
     if asciidoc_lists.DELIMITER.match(line.strip()):
-        end = delimited_end(lines, at)
+        end = asciidoc_lists.delimited_end(lines, at)
         _delimited(lines[at].strip(), lines[at + 1 : end], attributes, context, out)
         return end + 1
     macro = _BLOCK_MACRO.match(line)
@@ -164,17 +179,6 @@ def _block(
         return end
     end = paragraph_end(lines, at)
     _paragraph(lines[at:end], attributes, context, out)
-    return end
-
-
-def delimited_end(lines: list[str], at: int) -> int:
-    """The index of the line closing the delimited block opened at ``lines[at]`` (the last
-    line's index + 1 when it is never closed)."""
-    opening = lines[at].strip()
-    closing = "```" if opening.startswith("```") else opening
-    end = at + 1
-    while end < len(lines) and lines[end].rstrip() != closing:
-        end += 1
     return end
 
 
@@ -202,15 +206,16 @@ def paragraph_end(lines: list[str], at: int) -> int:
 def _paragraph(lines: list[str], attributes: Attributes, context: Context, out: list[str]) -> None:
     """A paragraph, a literal one (indented), an admonition ("NOTE: …") or one styled by its
     attribute list ("[source]", "[NOTE]", "[quote]")."""
-    lines = [line for line in lines if not line.startswith("//") or line.startswith("////")]
+    lines = [line for line in lines if not _comment(line)]
     style = attributes.style
-    admonition = _ADMONITION.match(lines[0]) if lines else None
     if not lines or style in _HIDDEN_STYLES:
         return
+    admonition = _ADMONITION.match(lines[0])
+    named = style.upper() if style.upper() in ADMONITIONS else ""  # "[NOTE]" over the paragraph
+    kind = named or (admonition["kind"] if admonition is not None else "")  # or "NOTE: …"
     if style in _CODE_STYLES or (not style and lines[0][:1] in (" ", "\t")):
         _code("\n".join(_dedented(lines)), attributes, context, out)
-    elif style.upper() in ADMONITIONS or admonition is not None:
-        kind = style.upper() if style.upper() in ADMONITIONS else admonition["kind"]  # type: ignore[index]
+    elif kind:
         body = lines if admonition is None else [admonition["text"], *lines[1:]]
         _box(kind, attributes.title, _text(body, context), out)
     else:
@@ -275,10 +280,10 @@ def _code(code: str, attributes: Attributes, context: Context, out: list[str]) -
         return
     language = attributes.positional[1] if len(attributes.positional) > 1 else ""
     language = language.strip() or attributes.named.get("language", "")
-    info = re.sub(r"[\s`{}]", "", language)
+    info = _NOT_INFO.sub("", language)
     if attributes.title:
         info += ' title="' + attributes.title.replace('"', "'") + '"'
-    ticks = max((len(run) for line in lines for run in re.findall(r"^\s*(`{3,})", line)), default=2)
+    ticks = max((len(run) for line in lines for run in _FENCE_RUN.findall(line)), default=2)
     fence = "`" * (ticks + 1)
     _blank_then(out, [fence + info, *lines, fence])
 
@@ -325,8 +330,8 @@ def _block_macro(macro: re.Match[str], context: Context, out: list[str]) -> None
             _elsewhere(out)
         return
     alt = macro["body"].split(",")[0].strip().strip('"')
-    target = re.sub(r"[<>\s]", "", substituted(macro["target"], context))
-    _blank_then(out, [f"![{escaped(alt)}](<{target}>)"])
+    target = address(substituted(macro["target"], context))
+    _blank_then(out, [f"![{escaped(alt)}]({target})"])
 
 
 def _elsewhere(out: list[str]) -> None:

@@ -77,7 +77,14 @@ _NUMBER_START = re.compile(r"^(\s*\d+)([.)])")
 # project's extensions does (Spring's "javadoc:java.sql.Connection[]" shows the class,
 # "configprop:spring.jpa.open-in-view[]" the property).
 _HIDDEN_MACROS = frozenset({"anchor", "indexterm", "indexterm2", "image", "icon"})
+# Macros that show their text as written: a key, a button, a formula, a passthrough.
+_LITERAL_MACROS = frozenset({"kbd", "btn", "stem", "latexmath", "asciimath", "pass"})
 _LINK_OPTIONS = re.compile(r'\s*,\s*(?:[\w-]+\s*=|"|role=|window=|opts=)')
+_OPTION_ONLY = re.compile(r"^[\w-]+=")  # a link's text that is an option alone ("window=_blank")
+_HARD_BREAK = re.compile(r" \+$", re.MULTILINE)  # a hard line break's " +", no text
+_BACKTICKS = re.compile(r"`+")
+_MENU_STEP = re.compile(r"\s*>\s*")  # "menu:File[Save > As]"
+_NOT_ADDRESS = re.compile(r"[<>\s]")
 
 
 @dataclass
@@ -105,8 +112,9 @@ class _Held:
 
     def restored(self, text: str, raw: bool = False) -> str:
         pieces = self.raw if raw else self.markdown
-        while _HELD.search(text):
-            text = _HELD.sub(lambda match: pieces[ord(match[0]) - _PLACEHOLDER], text)
+        replaced = 1
+        while replaced:  # a piece may hold pieces held before it (code in a link's text)
+            text, replaced = _HELD.subn(lambda match: pieces[ord(match[0]) - _PLACEHOLDER], text)
         return text
 
 
@@ -141,7 +149,7 @@ def _inline(text: str, context: Context, held: _Held) -> str:
         text = pattern.sub(quoted, text)
     text = _CODE.sub(lambda m: _code(held.restored(m[1] or m[2], raw=True), held), text)
     text = _MACRO.sub(lambda m: _macro(m, context, held), text)
-    text = re.sub(r" \+$", "", text, flags=re.MULTILINE)  # a hard line break
+    text = _HARD_BREAK.sub("", text)
     return _quoted(text, held)
 
 
@@ -159,7 +167,7 @@ def _passed(match: re.Match[str], held: _Held) -> str:
 
 def _code(text: str, held: _Held) -> str:
     """``text`` as a code span, fenced by more backticks than it holds in a row."""
-    ticks = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    ticks = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return held.hold(f"{ticks}{pad}{text}{pad}{ticks}", text)
 
@@ -201,16 +209,14 @@ def _named_macro(match: re.Match[str], context: Context, held: _Held) -> str:
         anchor = target.partition("#")[2]
         shown = _link_text(body) or context.titles.get(anchor) or target
         return _link(shown, target, context, held)
-    if name in ("kbd", "btn"):
+    if name in _LITERAL_MACROS:
         return held.hold(escaped(body), body)
     if name == "menu":
-        shown = " › ".join(filter(None, [target, *re.split(r"\s*>\s*", body)]))
+        shown = " › ".join(filter(None, [target, *_MENU_STEP.split(body)]))
         return held.hold(escaped(shown), shown)
-    if name in ("stem", "latexmath", "asciimath", "pass"):
-        return held.hold(escaped(body), body)
     if name in _HIDDEN_MACROS:
         alt = _link_text(body.split(",")[0]) if name == "image" else ""  # "reload,16,…"
-        return held.hold(f"![{escaped(alt)}]({_address(target)})", alt) if alt else ""
+        return held.hold(f"![{escaped(alt)}]({address(target)})", alt) if alt else ""
     shown = _link_text(body) or target
     if "." in shown and " " not in shown:
         return _code(shown, held)
@@ -239,18 +245,20 @@ def _link_text(body: str) -> str:
     cut = _LINK_OPTIONS.search(body)
     if cut is not None:
         body = body[: cut.start()]
-    if "=" in body and "," not in body and re.match(r"^[\w-]+=", body):
+    if "=" in body and "," not in body and _OPTION_ONLY.match(body):
         return ""
     return body.rstrip("^").strip()
 
 
 def _link(shown: str, target: str, context: Context, held: _Held) -> str:
     text = _inline(shown, context, held) if shown else escaped(target)
-    return held.hold(f"[{text}]({_address(target)})", shown or target)
+    return held.hold(f"[{text}]({address(target)})", shown or target)
 
 
-def _address(target: str) -> str:
-    return "<" + re.sub(r"[<>\s]", "", target) + ">"
+def address(target: str) -> str:
+    """A link's or an image's target as Markdown's address: in angle brackets, without the
+    brackets and white space in it."""
+    return "<" + _NOT_ADDRESS.sub("", target) + ">"
 
 
 def _quoted(text: str, held: _Held) -> str:

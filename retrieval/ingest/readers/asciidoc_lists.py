@@ -27,7 +27,8 @@ _CHECK = re.compile(r"^\[[ xX*]\][ \t]+")
 # fenced, table (the blocks reader finds blocks by it too).
 DELIMITER = re.compile(r"^(?:-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--|`{3}.*|[|,:!]={3,})$")
 _BLOCK_ATTRIBUTE = re.compile(r"^(?:\[.*\]|\.[^.\s].*)$")
-_ORDERED = re.compile(r"^(?:\.+|\d+\.|[a-zA-Z]\.|[ivxIVX]+\))$")
+# A numbered list's marker: "1.", "a.", "iv)" are all one kind of list, "1.".
+_NUMBERED = re.compile(r"^(?:\d+\.|[a-zA-Z]\.|[ivxIVX]+\))$")
 
 
 @dataclass
@@ -50,7 +51,7 @@ def _match(line: str) -> tuple[str, str, str] | None:
     item = _ITEM.match(line)
     if item is not None:
         marker = item["marker"]
-        kind = "1." if re.match(r"^(?:\d+\.|[a-zA-Z]\.|[ivxIVX]+\))$", marker) else marker
+        kind = "1." if _NUMBERED.match(marker) else marker
         return ("<>" if marker.startswith("<") else kind), "", item["text"]
     term = _TERM.match(line)
     if term is not None and not DELIMITER.match(line.strip()) and "::" not in term["term"][-1:]:
@@ -139,16 +140,23 @@ def _attached_end(lines: list[str], at: int) -> int:
     while at < len(lines) and _BLOCK_ATTRIBUTE.match(lines[at].strip()):
         at += 1
     if at < len(lines) and DELIMITER.match(lines[at].strip()):
-        closing = "```" if lines[at].strip().startswith("```") else lines[at].strip()
-        at += 1
-        while at < len(lines) and lines[at].rstrip() != closing:
-            at += 1
-        return at + 1
+        return delimited_end(lines, at) + 1
     while at < len(lines) and lines[at].strip() and lines[at].strip() != "+":
         if _match(lines[at]) and at > start:
             break
         at += 1
     return at
+
+
+def delimited_end(lines: list[str], at: int) -> int:
+    """The index of the line closing the delimited block opened at ``lines[at]`` (the last
+    line's index + 1 when it is never closed)."""
+    opening = lines[at].strip()
+    closing = "```" if opening.startswith("```") else opening
+    end = at + 1
+    while end < len(lines) and lines[end].rstrip() != closing:
+        end += 1
+    return end
 
 
 def _next_item(lines: list[str], at: int) -> int:
@@ -178,13 +186,15 @@ def _written(entries: list[_Entry], context: Context, translate: Translate) -> l
             if out and out[-1]:
                 out.append("")
             term = inline(entry.term, context).replace("\n", " ")
-            if not text:
+            if text:
+                first, *rest = text.split("\n")
+                lines = [term, _DESCRIBED + first, *(_INDENT + line for line in rest)]
+            else:
                 bare.append((len(out), prefix))
-            lines = [term, *(_DESCRIBED + line for line in text.split("\n")[:1] if text)]
-            lines += [_INDENT + line for line in text.split("\n")[1:]]
+                lines = [term]
             body_indent = _INDENT
         else:
-            ordered = _ORDERED.match(entry.kind) or entry.kind == "<>"
+            ordered = entry.kind in ("1.", "<>") or entry.kind.startswith(".")  # see _match
             marker = f"{numbers[entry.depth]}. " if ordered else "- "
             body_indent = " " * len(marker)
             lines = [

@@ -18,6 +18,7 @@ from pathlib import Path
 _LEVELS = 8
 _ENTRY = re.compile(r"^:(?P<name>\w[\w-]*):(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 _YAML_KEY = re.compile(r"^(?P<indent>[ ]*)(?P<key>[\w-]+):(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+_COMMENT = re.compile(r"\s+#.*$")  # YAML's comment after a value
 
 
 def site_attributes(path: Path) -> dict[str, str]:
@@ -70,7 +71,7 @@ def _antora(text: str) -> dict[str, str]:
 
 def _unquoted(value: str) -> str:
     """A YAML or attribute value without its quotes and the comment after it."""
-    value = re.sub(r"\s+#.*$", "", value).strip()
+    value = _COMMENT.sub("", value).strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         return value[1:-1]
     return value

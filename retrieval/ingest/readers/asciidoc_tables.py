@@ -58,13 +58,14 @@ def table(opening: str, body: list[str], attributes: Attributes, context: Contex
     else:
         rows = list(csv.reader(body, delimiter=separator[0]))
         cells, first = [_Cell(cell) for row in rows for cell in row], len(rows[0]) if rows else 0
-    width = _width(attributes.named.get("cols", "")) or first
+    cols = attributes.named.get("cols", "").strip()
+    styles = _column_styles(cols)
+    width = (int(cols) if cols.isdecimal() else len(styles)) or first  # "3": three, unstyled
     if not width or not cells:
         return []
     header = "header" in attributes.options or (
         "noheader" not in attributes.options and len(body) > 1 and not body[1].strip()
     )
-    styles = _column_styles(attributes.named.get("cols", ""))
     return _markdown(_laid_out(cells, width, context, styles, header), header)
 
 
@@ -94,25 +95,12 @@ def _cell(text: str, spec: re.Match[str] | None) -> _Cell:
     return _Cell(text, columns, rows, spec["style"] or "")
 
 
-def _width(cols: str) -> int:
-    """How many columns ``cols`` names: "1,2,3" three, "3*" three, "2*,1" three, "3" three."""
-    cols = cols.strip()
-    if not cols:
-        return 0
-    if re.fullmatch(r"\d+", cols):
-        return int(cols)
-    total = 0
-    for part in re.split(r"[,;]", cols):
-        match = _COLUMN.match(part.strip())
-        total += int(match["copies"]) if match is not None and match["copies"] else 1
-    return total
-
-
 def _column_styles(cols: str) -> list[str]:
-    """The style ``cols`` gives each column ("3,4,6a": the third's cells are AsciiDoc, "8*m"
-    all eight monospace), "" where it gives none."""
+    """The style ``cols`` gives each column, one entry a column ("1,2,3" three, "3*" three, "2*,1"
+    three; "3,4,6a": the third's cells are AsciiDoc, "8*m" all eight monospace), "" where it
+    gives none."""
     styles: list[str] = []
-    for part in re.split(r"[,;]", cols.strip()) if cols.strip() else []:
+    for part in re.split(r"[,;]", cols) if cols else []:
         match = _COLUMN.match(part.strip())
         if match is not None:
             copies = int(match["copies"]) if match["copies"] else 1

@@ -1836,7 +1836,7 @@ def _diagram(source: str, reading: _Reading) -> None:
     """A Mermaid diagram: a picture the page draws, which the sentence before led into; a
     sequence diagram's messages and notes read as the passage its labels tell (see
     :mod:`mdmermaid`: "Lambda service to SQS queue: Poll. …")."""
-    told = mdmermaid.told(source) if mdmermaid.is_sequence(source) else ""
+    told = mdmermaid.told(source)
     if told:
         _paragraph([told], reading)
     else:

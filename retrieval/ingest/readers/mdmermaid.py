@@ -41,10 +41,14 @@ def is_sequence(source: str) -> bool:
 
 
 def told(source: str) -> str:
-    """The words a sequence diagram's picture shows, as one passage ("" when it shows none)."""
+    """The words a sequence diagram's picture shows, as one passage ("" when it shows none, or
+    ``source`` is another kind of diagram)."""
+    diagram = _without_directives(source)
+    if _SEQUENCE.match(diagram) is None:
+        return ""
     names: dict[str, str] = {}
     sentences: list[str] = []
-    for line in _without_directives(source).split("\n")[1:]:
+    for line in diagram.split("\n")[1:]:
         if line.strip().startswith("%%"):
             continue
         participant = _PARTICIPANT.match(line)
@@ -61,7 +65,8 @@ def _said(line: str, names: dict[str, str]) -> list[str]:
     note = _NOTE.match(line)
     if note is not None:
         who = ", ".join(names.get(part.strip(), part.strip()) for part in note["who"].split(","))
-        return [f"Note ({who}): {_label(note['label'])}"] if _label(note["label"]) else []
+        label = _label(note["label"])
+        return [f"Note ({who}): {label}"] if label else []
     message = _MESSAGE.match(line)
     if message is not None:
         sender = names.get(message["sender"], _unquoted(message["sender"]))
