@@ -51,7 +51,7 @@ from retrieval.ingest.readers.decoding import (
 from retrieval.ingest.readers.htmlcards import cards_as_paragraphs
 from retrieval.ingest.readers.htmltemplates import template_language
 from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
-from retrieval.ingest.readers.mdmermaid import is_sequence, told
+from retrieval.ingest.readers.mdmermaid import told
 from retrieval.ingest.readers.pagemeta import (
     dateline_time,
     is_metadata,
@@ -332,7 +332,7 @@ def _sequence_diagrams_told(content: Element) -> None:
         if "mermaid" not in (element.get("class") or "").split():
             continue
         source = element.text_content()
-        said = told(source) if is_sequence(source) else ""
+        said = told(source)  # "" for any other diagram
         if said and element.getparent() is not None:
             paragraph = lxml.html.Element("p")
             paragraph.text, paragraph.tail = said, element.tail
