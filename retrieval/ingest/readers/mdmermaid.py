@@ -36,10 +36,6 @@ _BREAK = re.compile(r"<br\s*/?>", re.I)
 _ENTITY = re.compile(r"#(\d+);")
 
 
-def is_sequence(source: str) -> bool:
-    return _SEQUENCE.match(_without_directives(source)) is not None
-
-
 def told(source: str) -> str:
     """The words a sequence diagram's picture shows, as one passage ("" when it shows none, or
     ``source`` is another kind of diagram)."""
